@@ -1,0 +1,47 @@
+package dev.portalloc.allocation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Generated;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The port pair that one key (pool, model, app number) holds. */
+@Entity
+@Table(name = "allocation")
+public class Allocation extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String pool;
+
+    public String model;
+
+    @Column(name = "app_number")
+    public int appNumber;
+
+    @Column(name = "backend_port")
+    public int backendPort;
+
+    @Column(name = "frontend_port")
+    public int frontendPort;
+
+    /** Set by PostgreSQL's clock, so replicas with skewed clocks agree on the order. */
+    @Generated
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public static Optional<Allocation> findByKey(String pool, String model, int appNumber) {
+        return find("pool = ?1 and model = ?2 and appNumber = ?3", pool, model, appNumber).firstResultOptional();
+    }
+}

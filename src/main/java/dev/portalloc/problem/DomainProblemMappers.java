@@ -1,0 +1,32 @@
+package dev.portalloc.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.portalloc.allocation.AllocationNotFoundException;
+import dev.portalloc.pool.PoolExhaustedException;
+import dev.portalloc.pool.UnknownPoolException;
+import io.quarkus.logging.Log;
+
+/** Answers for requests that are valid but cannot be served as asked. */
+class DomainProblemMappers {
+
+    @ServerExceptionMapper
+    Response notFound(AllocationNotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "allocation-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unknownPool(UnknownPoolException e) {
+        return Problem.invalid(List.of(new Problem.FieldError("pool", e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response exhausted(PoolExhaustedException e) {
+        Log.warnf("Allocation rejected: %s", e.getMessage());
+        return Problem.of(Response.Status.CONFLICT, "pool-exhausted", e.getMessage()).toResponse();
+    }
+}

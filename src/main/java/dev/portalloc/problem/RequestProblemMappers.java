@@ -1,0 +1,117 @@
+package dev.portalloc.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.portalloc.problem.Problem.FieldError;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+
+/** Turns invalid requests into 400 problems that name the field and the rule. */
+class RequestProblemMappers {
+
+    private static final String BODY = "body";
+
+    @ServerExceptionMapper
+    Response invalidParameters(ResteasyReactiveViolationException e) {
+        return violations(e);
+    }
+
+    @ServerExceptionMapper
+    Response invalidValues(ConstraintViolationException e) {
+        return violations(e);
+    }
+
+    @ServerExceptionMapper
+    Response invalidField(InvalidFieldException e) {
+        return Problem.invalid(List.of(new FieldError(e.field(), e.rule()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unreadableJson(JsonProcessingException e) {
+        return Problem.invalid(List.of(new FieldError(fieldOf(e), ruleOf(e)))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response httpError(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null) {
+            status = Response.Status.INTERNAL_SERVER_ERROR;
+        }
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            Log.errorf(e, "Request failed with %d", status.getStatusCode());
+        }
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return Problem.of(status, slug, e.getMessage()).toResponse();
+    }
+
+    private static Response violations(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return Problem.invalid(errors).toResponse();
+    }
+
+    /** The request field of a violation: the last node of "method.parameter[.property]". */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String field = BODY;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return field;
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .reduce((parent, child) -> child.startsWith("[") ? parent + child : parent + "." + child)
+                    .orElse(BODY);
+        }
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && parser.getParsingContext().getCurrentName() != null) {
+            return parser.getParsingContext().getCurrentName();
+        }
+        return BODY;
+    }
+
+    private static String ruleOf(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        String location = e.getLocation() == null ? ""
+                : " at line %d, column %d".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        return "must be a JSON object with valid values" + location + ": " + e.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a JSON integer";
+        }
+        if (type == String.class) {
+            return "a JSON string";
+        }
+        if (type.isRecord()) {
+            return "a JSON object";
+        }
+        if (type.isArray() || List.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON value of type " + type.getSimpleName();
+    }
+}
