@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -45,8 +45,18 @@ class RequestProblemMappers {
         return Problem.invalid(List.of(new FieldError(fieldOf(e), ruleOf(e)))).toResponse();
     }
 
+    /** Takes precedence over the mapper that Quarkus registers for this exception, whose body is not a problem. */
+    @ServerExceptionMapper
+    Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     Response httpError(WebApplicationException e) {
+        // The JSON reader of Quarkus wraps syntax errors and numbers out of range in a 400 WebApplicationException.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {
             status = Response.Status.INTERNAL_SERVER_ERROR;
@@ -83,9 +93,10 @@ class RequestProblemMappers {
                     .reduce((parent, child) -> child.startsWith("[") ? parent + child : parent + "." + child)
                     .orElse(BODY);
         }
-        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
-                && parser.getParsingContext().getCurrentName() != null) {
-            return parser.getParsingContext().getCurrentName();
+        // A number out of range names no path, but the parser still stands on its field.
+        if (e instanceof InputCoercionException coercion && coercion.getProcessor() != null) {
+            String field = coercion.getProcessor().getParsingContext().getCurrentName();
+            return field == null ? BODY : field;
         }
         return BODY;
     }
@@ -94,9 +105,19 @@ class RequestProblemMappers {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType());
         }
+        if (e instanceof InputCoercionException) {
+            return "must be a number within range: " + firstLine(e.getOriginalMessage());
+        }
         String location = e.getLocation() == null ? ""
                 : " at line %d, column %d".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-        return "must be a JSON object with valid values" + location + ": " + e.getOriginalMessage();
+        return "must be a JSON object, but is not valid JSON" + location + ": " + firstLine(e.getOriginalMessage());
+    }
+
+    /** The message without Jackson's trailing source references. */
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        int reference = line.indexOf(" (start marker at");
+        return reference < 0 ? line : line.substring(0, reference);
     }
 
     private static String describe(Class<?> type) {
