@@ -19,6 +19,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     private static final String TYPE_PREFIX = "urn:port-allocator:problem:";
 
+    /** Returns the URI of a problem type, such as {@code urn:port-allocator:problem:invalid-request}. */
+    public static String typeUri(String type) {
+        return TYPE_PREFIX + type;
+    }
+
     public static Problem of(Response.Status status, String type, String detail) {
         return new Problem(TYPE_PREFIX + type, status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
     }
