@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
+import dev.portalloc.pool.PoolLayout;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The port pair that one key (pool, model, app number) holds. */
@@ -40,6 +41,17 @@ public class Allocation extends PanacheEntityBase {
     @Generated
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** A new, not yet persisted allocation of one slot of a pool's layout. */
+    public static Allocation inSlot(PoolLayout layout, String model, int appNumber, int slot) {
+        Allocation allocation = new Allocation();
+        allocation.pool = layout.name();
+        allocation.model = model;
+        allocation.appNumber = appNumber;
+        allocation.backendPort = layout.backendPort(slot);
+        allocation.frontendPort = layout.frontendPort(slot);
+        return allocation;
+    }
 
     public static Optional<Allocation> findByKey(String pool, String model, int appNumber) {
         return find("pool = ?1 and model = ?2 and appNumber = ?3", pool, model, appNumber).firstResultOptional();

@@ -46,12 +46,7 @@ public class AllocationService {
             return new AllocationResult(existing.get(), false);
         }
         int slot = slots.take(pool, layout);
-        Allocation allocation = new Allocation();
-        allocation.pool = layout.name();
-        allocation.model = model;
-        allocation.appNumber = appNumber;
-        allocation.backendPort = layout.backendPort(slot);
-        allocation.frontendPort = layout.frontendPort(slot);
+        Allocation allocation = Allocation.inSlot(layout, model, appNumber, slot);
         allocation.persistAndFlush();
         Log.infof("Allocated pool=%s model=%s appNumber=%d backendPort=%d frontendPort=%d slot=%d", layout.name(), model,
                 appNumber, allocation.backendPort, allocation.frontendPort, slot);

@@ -67,12 +67,7 @@ class ImportWriter {
         for (Key key : keys) {
             PoolLayout layout = pools.find(key.pool()).orElseThrow();
             int slot = slots.take(lockedPools.get(key.pool()), layout);
-            Allocation allocation = new Allocation();
-            allocation.pool = key.pool();
-            allocation.model = key.model();
-            allocation.appNumber = key.appNumber();
-            allocation.backendPort = layout.backendPort(slot);
-            allocation.frontendPort = layout.frontendPort(slot);
+            Allocation allocation = Allocation.inSlot(layout, key.model(), key.appNumber(), slot);
             allocation.persistAndFlush();
             fresh.put(key, new PortPair(allocation.backendPort, allocation.frontendPort));
         }
