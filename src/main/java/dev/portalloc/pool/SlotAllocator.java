@@ -39,8 +39,15 @@ public class SlotAllocator {
         return fresh.getAsInt();
     }
 
-    /** The slot {@link #take} would return next, without taking it. */
+    /**
+     * The slot {@link #take} would return next, without taking it or writing anything, so a caller without the pool's lock
+     * may use it for a report. A pool row that is new or last used with another layout is treated as
+     * {@link PoolLocks#lock} will reset it: no free list, search from slot 0.
+     */
     public OptionalInt peek(PortPool pool, PoolLayout layout) {
+        if (!layout.fingerprint().equals(pool.layout)) {
+            return firstUsableFrom(0, layout);
+        }
         List<Integer> listed = entityManager
                 .createNativeQuery("SELECT slot FROM free_slot WHERE pool = :pool ORDER BY slot", Integer.class)
                 .setParameter("pool", layout.name())
