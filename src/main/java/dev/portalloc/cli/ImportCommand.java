@@ -35,8 +35,8 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only report what the import would do; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--reassign", description = "Give a pair that collides with a held port the lowest free pair"
-            + " instead of rejecting the import.")
+    @Option(names = "--reassign", description = "Move a pair that collides with a held port to a free pair instead of"
+            + " rejecting the import; the report lists the moves.")
     boolean reassign;
 
     @Option(names = "--json", description = "Print the API's JSON report.")

@@ -7,8 +7,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point of the application. Without arguments it runs the service; with arguments it is the operator's command line,
- * which talks to a running service over HTTP. Quarkus calls this method directly and starts nothing before it, so a
- * command-line call opens no HTTP port and no database connection.
+ * which talks to a running service over HTTP. Quarkus 3.33 starts this method directly, with nothing of the application
+ * started before it: the JVM launcher reads it from quarkus-application.dat, and the native build passes a runner jar
+ * with this Main-Class to native-image. So a command-line call opens no HTTP port and no database connection.
  */
 @QuarkusMain
 public class Main {
