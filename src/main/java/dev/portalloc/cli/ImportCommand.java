@@ -56,7 +56,7 @@ class ImportCommand implements Callable<Integer> {
         if (json) {
             common.out().println(response.body());
         } else {
-            ImportReport.print(report, common.out());
+            ImportReportPrinter.print(report, common.out());
         }
         if (response.status() == REJECTED) {
             common.err().println("error: the service rejected the import (HTTP 422): " + response.problemDetail());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 record ServiceResponse(int status, String body) {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONFLICT = 409;
 
     boolean isSuccess() {
         return status >= 200 && status < 300;
@@ -33,10 +34,11 @@ record ServiceResponse(int status, String body) {
 
     /**
      * Describes an unsuccessful response with the detail of its problem body: a usage error for 4xx, since the request
-     * was invalid, and a service failure otherwise.
+     * was invalid, and a service failure otherwise. 409 counts as a service failure, because the request was valid but
+     * the service cannot serve it in its current state (a pool is exhausted).
      */
     CliFailure failure() {
-        boolean clientError = status >= 400 && status < 500;
+        boolean clientError = status >= 400 && status < 500 && status != CONFLICT;
         String what = clientError ? "the service rejected the request" : "the service failed";
         String message = "%s (HTTP %d): %s".formatted(what, status, problemDetail());
         return new CliFailure(clientError ? ExitCodes.USAGE : ExitCodes.SERVICE_FAILURE, message);

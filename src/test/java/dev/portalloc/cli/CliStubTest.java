@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.portalloc.cli.StubService.Request;
 
 /**
- * The command line against a stub HTTP server: the import endpoint, the token, the environment and failures of the
- * service, none of which needs a real service.
+ * The command line against a stub HTTP server: the exact requests it sends (query, token, body), the environment, and
+ * responses that a real test instance does not produce on demand (5xx, 401, a body that is not JSON).
  */
 class CliStubTest {
 
@@ -170,6 +170,17 @@ class CliStubTest {
         assertEquals("error: the service failed (HTTP 503): the database is unavailable; retry later\n", run.err());
         assertFalse(run.err().contains(TOKEN));
         assertEquals("", run.out());
+    }
+
+    @Test
+    void conflictExitsThree() throws IOException {
+        Path file = Files.writeString(directory.resolve("allocations.json"), "[]");
+        service.respondWith(409, "application/problem+json", "{\"status\":409,\"detail\":\"pool 'default' is exhausted\"}");
+
+        CliRun run = CliRun.run(Map.of(), "import", file.toString(), "--reassign", "--url", service.url());
+
+        assertEquals(3, run.exitCode(), run.transcript());
+        assertEquals("error: the service failed (HTTP 409): pool 'default' is exhausted\n", run.err());
     }
 
     @Test

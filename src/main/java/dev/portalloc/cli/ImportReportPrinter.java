@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Prints an import report as counts, then tables of problems and reassignments. */
-final class ImportReport {
+final class ImportReportPrinter {
 
-    private ImportReport() {
+    private ImportReportPrinter() {
     }
 
     static void print(JsonNode report, PrintWriter out) {
