@@ -43,7 +43,8 @@ class AuthorizationTest {
     static final Call LOOKUP = new Call("GET", "/api/v1/allocations/lookup?model=m&appNumber=1", null, Roles.ALLOCATOR);
     static final Call RELEASE = new Call("DELETE", "/api/v1/allocations?model=m&appNumber=1", null, Roles.ADMIN);
     static final Call RELEASE_MODEL = new Call("DELETE", "/api/v1/allocations?model=m&all=true", null, Roles.ADMIN);
-    static final Call IMPORT = new Call("POST", "/api/v1/allocations/import", "[]", Roles.ADMIN);
+    static final Call IMPORT = new Call("POST", "/api/v1/allocations/import",
+            "[{\"model\":\"legacy\",\"app_number\":1,\"backend_port\":6001,\"frontend_port\":9001}]", Roles.ADMIN);
     static final Call LIST = new Call("GET", "/api/v1/allocations", null, Roles.ALLOCATOR);
     static final List<Call> PROTECTED = List.of(GET_OR_ALLOCATE, LOOKUP, RELEASE, RELEASE_MODEL, IMPORT, LIST);
 
@@ -126,16 +127,20 @@ class AuthorizationTest {
     }
 
     @Test
-    void readsAndImportPassAuthorizationWithTheirRole() {
-        // Whatever these endpoints return, authorization must not be what rejects them.
+    void adminTokenImports() {
+        send(IMPORT, ADMIN_TOKEN).then().statusCode(200).body("imported", equalTo(1));
+
+        assertEquals(2, database.count("SELECT count(*) FROM allocation"));
+    }
+
+    @Test
+    void readsPassAuthorizationWithEitherRole() {
+        // Whatever the list returns, authorization must not be what rejects it.
         for (String token : List.of(ALLOCATOR_TOKEN, ADMIN_TOKEN)) {
             int status = send(LIST, token).statusCode();
             assertNotEquals(401, status, "list");
             assertNotEquals(403, status, "list");
         }
-        int status = send(IMPORT, ADMIN_TOKEN).statusCode();
-        assertNotEquals(401, status, "import");
-        assertNotEquals(403, status, "import");
     }
 
     @Test
@@ -171,6 +176,15 @@ class AuthorizationTest {
                 assertEquals(200, with(token).get(path).statusCode(), path + " with token " + (token != null));
             }
         }
+    }
+
+    @Test
+    void missingTokenIsCheckedBeforeBodySize() {
+        String oversized = " ".repeat(64 * 1024) + GET_OR_ALLOCATE.body();
+
+        send(GET_OR_ALLOCATE.path(), "POST", oversized, null).then().statusCode(401);
+        send(GET_OR_ALLOCATE.path(), "POST", oversized, ALLOCATOR_TOKEN).then().statusCode(413);
+        assertEquals(1, database.count("SELECT count(*) FROM allocation"));
     }
 
     private static Response send(Call call, String token) {
