@@ -15,16 +15,18 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
+import dev.portalloc.pool.PoolLayout;
+
 /** A pool name as configured: 1 to 64 letters, digits, '.', '_' or '-'. Null means "choose for me". */
 @Documented
-@Pattern(regexp = "[A-Za-z0-9._-]{1,64}")
+@Pattern(regexp = PoolLayout.NAME_PATTERN)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
 public @interface PoolName {
 
-    String message() default "must be 1 to 64 letters, digits, '.', '_' or '-'";
+    String message() default PoolLayout.NAME_RULE;
 
     Class<?>[] groups() default {};
 

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 public record PoolLayout(String name, PortRange backend, PortRange frontend, int step, Set<Integer> reserved,
         List<Pattern> modelPatterns) {
 
+    /** Rule for pool names, in configuration keys and in requests alike. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    public static final String NAME_RULE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+
     public PoolLayout {
         Objects.requireNonNull(name);
         reserved = Set.copyOf(reserved);

@@ -21,7 +21,7 @@ class DomainProblemMappers {
 
     @ServerExceptionMapper
     Response unknownPool(UnknownPoolException e) {
-        return Problem.invalid(List.of(new Problem.FieldError("pool", e.getMessage()))).toResponse();
+        return Problem.invalid(List.of(new Problem.FieldError("pool", e.rule()))).toResponse();
     }
 
     @ServerExceptionMapper

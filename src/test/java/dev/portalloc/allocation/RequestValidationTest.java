@@ -59,7 +59,7 @@ class RequestValidationTest {
                 Arguments.of("{\"model\": \"gpt\", \"appNumber\": 1, \"pool\": \"no such pool\"}", "pool",
                         "must be 1 to 64 letters"),
                 Arguments.of("{\"model\": \"gpt\", \"appNumber\": 1, \"pool\": \"unknown\"}", "pool",
-                        "pool 'unknown' is not configured"),
+                        "must name a configured pool, but 'unknown' is not one"),
                 Arguments.of("{\"model\": \"gpt\", \"appNumber\": 1", "body", "must be a JSON object"),
                 Arguments.of("not json", "body", "must be a JSON object"),
                 Arguments.of("[{\"model\": \"gpt\", \"appNumber\": 1}]", "body", "must be a JSON object"),

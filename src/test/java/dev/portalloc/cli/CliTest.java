@@ -220,7 +220,8 @@ class CliTest {
         assertEquals(2, badNumber.exitCode(), badNumber.transcript());
         assertTrue(badNumber.err().contains("appNumber must be an integer from 1"), badNumber.transcript());
         assertEquals(2, badPool.exitCode(), badPool.transcript());
-        assertTrue(badPool.err().contains("pool 'no-such-pool' is not configured"), badPool.transcript());
+        assertTrue(badPool.err().contains("pool must name a configured pool, but 'no-such-pool' is not one"),
+                badPool.transcript());
         assertEquals(1, database.count("SELECT count(*) FROM allocation"));
     }
 
