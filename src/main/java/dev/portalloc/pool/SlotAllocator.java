@@ -15,10 +15,16 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class SlotAllocator {
 
-    private final EntityManager entityManager;
+    static final String LOWEST_LISTED_SQL = "SELECT slot FROM free_slot WHERE pool = :pool AND slot >= :from"
+            + " ORDER BY slot LIMIT 1";
+    static final String HELD_PORTS_SQL = "SELECT count(*) FROM held_port WHERE pool = :pool AND port IN (:backend, :frontend)";
 
-    SlotAllocator(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final SlotProbe probe;
+
+    SlotAllocator(EntityManager entityManager, SlotProbe probe) {
         this.entityManager = entityManager;
+        this.probe = probe;
     }
 
     /**
@@ -27,11 +33,11 @@ public class SlotAllocator {
      * @throws PoolExhaustedException when there is none
      */
     public int take(PortPool pool, PoolLayout layout) {
-        OptionalInt released = takeFromFreeList(pool, layout);
+        OptionalInt released = takeFromFreeList(layout);
         if (released.isPresent()) {
             return released.getAsInt();
         }
-        OptionalInt fresh = firstUsableFrom(pool.nextSlot, layout);
+        OptionalInt fresh = probe.firstUsableFrom(pool.nextSlot, layout);
         if (fresh.isEmpty()) {
             throw new PoolExhaustedException(layout);
         }
@@ -46,18 +52,13 @@ public class SlotAllocator {
      */
     public OptionalInt peek(PortPool pool, PoolLayout layout) {
         if (!layout.fingerprint().equals(pool.layout)) {
-            return firstUsableFrom(0, layout);
+            return probe.firstUsableFrom(0, layout);
         }
-        List<Integer> listed = entityManager
-                .createNativeQuery("SELECT slot FROM free_slot WHERE pool = :pool ORDER BY slot", Integer.class)
-                .setParameter("pool", layout.name())
-                .getResultList();
-        for (int slot : listed) {
-            if (isUsable(slot, layout)) {
-                return OptionalInt.of(slot);
-            }
+        OptionalInt listed = lowestListedFrom(0, layout);
+        while (listed.isPresent() && !isUsable(listed.getAsInt(), layout)) {
+            listed = lowestListedFrom(listed.getAsInt() + 1, layout);
         }
-        return firstUsableFrom(pool.nextSlot, layout);
+        return listed.isPresent() ? listed : probe.firstUsableFrom(pool.nextSlot, layout);
     }
 
     /**
@@ -76,70 +77,36 @@ public class SlotAllocator {
                         .executeUpdate());
     }
 
-    private OptionalInt takeFromFreeList(PortPool pool, PoolLayout layout) {
-        while (true) {
-            List<Integer> lowest = entityManager
-                    .createNativeQuery("SELECT slot FROM free_slot WHERE pool = :pool ORDER BY slot LIMIT 1", Integer.class)
-                    .setParameter("pool", layout.name())
-                    .getResultList();
-            if (lowest.isEmpty()) {
-                return OptionalInt.empty();
-            }
-            int slot = lowest.get(0);
+    private OptionalInt takeFromFreeList(PoolLayout layout) {
+        OptionalInt listed = lowestListedFrom(0, layout);
+        while (listed.isPresent()) {
+            int slot = listed.getAsInt();
             entityManager.createNativeQuery("DELETE FROM free_slot WHERE pool = :pool AND slot = :slot")
                     .setParameter("pool", layout.name())
                     .setParameter("slot", slot)
                     .executeUpdate();
             // An import may have taken one of the slot's ports since it was listed: drop such entries and look again.
             if (isUsable(slot, layout)) {
-                return OptionalInt.of(slot);
+                return listed;
             }
-        }
-    }
-
-    private OptionalInt firstUsableFrom(int from, PoolLayout layout) {
-        int slot = from;
-        while (slot < layout.slotCount()) {
-            OptionalInt candidate = firstWithFreePortsFrom(slot, layout);
-            if (candidate.isEmpty()) {
-                return OptionalInt.empty();
-            }
-            slot = candidate.getAsInt();
-            if (!isReserved(slot, layout)) {
-                return candidate;
-            }
-            slot++;
+            listed = lowestListedFrom(0, layout);
         }
         return OptionalInt.empty();
     }
 
-    /**
-     * The first slot from {@code from} on whose ports nobody holds. Usually that is {@code from} itself, found with two
-     * primary-key probes; held slots (imports, a changed layout) are stepped over inside PostgreSQL. The series is read in
-     * order and stops at the first match, so no row outside the answer is read.
-     */
-    private OptionalInt firstWithFreePortsFrom(int from, PoolLayout layout) {
-        List<Integer> found = entityManager.createNativeQuery("""
-                SELECT s FROM generate_series(CAST(:first AS integer), CAST(:last AS integer)) AS s
-                WHERE NOT EXISTS (SELECT 1 FROM held_port h WHERE h.pool = :pool
-                                  AND h.port IN (:backendStart + :step * s, :frontendStart + :step * s))
-                LIMIT 1""", Integer.class)
-                .setParameter("first", from)
-                .setParameter("last", layout.slotCount() - 1)
+    private OptionalInt lowestListedFrom(int from, PoolLayout layout) {
+        List<Integer> lowest = entityManager.createNativeQuery(LOWEST_LISTED_SQL, Integer.class)
                 .setParameter("pool", layout.name())
-                .setParameter("backendStart", layout.backend().start())
-                .setParameter("frontendStart", layout.frontend().start())
-                .setParameter("step", layout.step())
+                .setParameter("from", from)
                 .getResultList();
-        return found.isEmpty() ? OptionalInt.empty() : OptionalInt.of(found.get(0));
+        return lowest.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lowest.get(0));
     }
 
     private boolean isUsable(int slot, PoolLayout layout) {
         if (slot >= layout.slotCount() || isReserved(slot, layout)) {
             return false;
         }
-        Number held = (Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM held_port WHERE pool = :pool AND port IN (:backend, :frontend)")
+        Number held = (Number) entityManager.createNativeQuery(HELD_PORTS_SQL)
                 .setParameter("pool", layout.name())
                 .setParameter("backend", layout.backendPort(slot))
                 .setParameter("frontend", layout.frontendPort(slot))
