@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -21,6 +30,8 @@ import io.restassured.path.json.JsonPath;
 class ApiDocumentTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final Set<String> ALLOCATION_OPERATIONS = Set.of("POST /api/v1/allocations",
+            "DELETE /api/v1/allocations", "GET /api/v1/allocations/lookup");
 
     private static JsonPath document;
 
@@ -35,8 +46,7 @@ class ApiDocumentTest {
 
     @Test
     void listsEveryOperation() {
-        assertEquals(Set.of("POST /api/v1/allocations", "DELETE /api/v1/allocations", "GET /api/v1/allocations/lookup"),
-                operations());
+        assertEquals(resourceOperations(), operations());
     }
 
     @Test
@@ -55,8 +65,8 @@ class ApiDocumentTest {
     }
 
     @Test
-    void everyOperationListsProblems() {
-        for (String operation : operations()) {
+    void allocationOperationsListProblems() {
+        for (String operation : ALLOCATION_OPERATIONS) {
             Map<String, Object> responses = responses(operation);
             for (String status : Set.of("400", "500", "503")) {
                 assertTrue(responses.containsKey(status), operation + " lacks " + status);
@@ -86,7 +96,27 @@ class ApiDocumentTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
-    /** "METHOD /path" of every operation under /api/. */
+    /** "METHOD /path" of every operation that a REST resource of the application declares. */
+    private static Set<String> resourceOperations() {
+        Set<String> operations = new TreeSet<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Path resource = bean.getBeanClass().getAnnotation(Path.class);
+            if (resource == null || !bean.getBeanClass().getPackageName().startsWith("dev.portalloc")) {
+                continue;
+            }
+            for (Method method : bean.getBeanClass().getDeclaredMethods()) {
+                Path path = method.getAnnotation(Path.class);
+                Arrays.stream(method.getAnnotations())
+                        .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
+                        .filter(Objects::nonNull)
+                        .forEach(verb -> operations.add(verb.value() + " " + resource.value()
+                                + (path == null ? "" : "/" + path.value().replaceFirst("^/", ""))));
+            }
+        }
+        return operations;
+    }
+
+    /** "METHOD /path" of every operation of the document under /api/. */
     private static Set<String> operations() {
         Set<String> operations = new TreeSet<>();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
