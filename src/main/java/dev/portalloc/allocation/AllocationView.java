@@ -2,7 +2,13 @@ package dev.portalloc.allocation;
 
 import java.time.Instant;
 
-/** An allocation as the API returns it. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An allocation as the API returns it. Registered for reflection because the resources return {@code Response}, from
+ * which Quarkus cannot tell that Jackson serializes this type in the native image.
+ */
+@RegisterForReflection
 public record AllocationView(String pool, String model, int appNumber, int backendPort, int frontendPort,
         Instant createdAt) {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.portalloc.metrics.AllocationMetrics;
 import dev.portalloc.pool.PoolLayout;
 import dev.portalloc.pool.PoolLocks;
 import dev.portalloc.pool.PoolRegistry;
@@ -20,11 +21,13 @@ public class ReleaseService {
     private final PoolRegistry pools;
     private final PoolLocks locks;
     private final SlotAllocator slots;
+    private final AllocationMetrics metrics;
 
-    ReleaseService(PoolRegistry pools, PoolLocks locks, SlotAllocator slots) {
+    ReleaseService(PoolRegistry pools, PoolLocks locks, SlotAllocator slots, AllocationMetrics metrics) {
         this.pools = pools;
         this.locks = locks;
         this.slots = slots;
+        this.metrics = metrics;
     }
 
     /** Releases the key's pair; returns it, or empty when the key held nothing. */
@@ -57,5 +60,6 @@ public class ReleaseService {
             Log.infof("Released pool=%s model=%s appNumber=%d backendPort=%d frontendPort=%d", allocation.pool,
                     allocation.model, allocation.appNumber, allocation.backendPort, allocation.frontendPort);
         }
+        metrics.recordRelease(layout.name(), allocations.size());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.portalloc.metrics.AllocationMetrics;
 import io.quarkus.logging.Log;
 
 /** Takes the row lock of a pool's sequence row inside the caller's transaction. */
@@ -17,10 +18,12 @@ public class PoolLocks {
 
     private final EntityManager entityManager;
     private final AllocatorConfig config;
+    private final AllocationMetrics metrics;
 
-    PoolLocks(EntityManager entityManager, AllocatorConfig config) {
+    PoolLocks(EntityManager entityManager, AllocatorConfig config, AllocationMetrics metrics) {
         this.entityManager = entityManager;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,7 +58,7 @@ public class PoolLocks {
 
     private PortPool findLocked(String name) {
         long timeoutMillis = config.lockTimeout().toMillis();
-        return entityManager.find(PortPool.class, name, LockModeType.PESSIMISTIC_WRITE,
-                Map.of(LOCK_TIMEOUT_HINT, timeoutMillis));
+        return metrics.timeLockWait(name, () -> entityManager.find(PortPool.class, name, LockModeType.PESSIMISTIC_WRITE,
+                Map.of(LOCK_TIMEOUT_HINT, timeoutMillis)));
     }
 }

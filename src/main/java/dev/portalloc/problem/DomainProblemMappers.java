@@ -7,12 +7,19 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.portalloc.allocation.AllocationNotFoundException;
+import dev.portalloc.metrics.AllocationMetrics;
 import dev.portalloc.pool.PoolExhaustedException;
 import dev.portalloc.pool.UnknownPoolException;
 import io.quarkus.logging.Log;
 
 /** Answers for requests that are valid but cannot be served as asked. */
 class DomainProblemMappers {
+
+    private final AllocationMetrics metrics;
+
+    DomainProblemMappers(AllocationMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @ServerExceptionMapper
     Response notFound(AllocationNotFoundException e) {
@@ -27,6 +34,7 @@ class DomainProblemMappers {
     @ServerExceptionMapper
     Response exhausted(PoolExhaustedException e) {
         Log.warnf("Allocation rejected: %s", e.getMessage());
+        metrics.recordExhausted(e.layout().name());
         return Problem.of(Response.Status.CONFLICT, "pool-exhausted", e.getMessage()).toResponse();
     }
 }

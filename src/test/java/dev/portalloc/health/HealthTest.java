@@ -16,7 +16,7 @@ class HealthTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database schema", "Database connections health check"))
+                .body("checks.name", hasItems("Database schema", "Database connections health check", "Graceful Shutdown"))
                 .body("checks.find { it.name == 'Database schema' }.data.pendingMigrations", equalTo(0));
     }
 

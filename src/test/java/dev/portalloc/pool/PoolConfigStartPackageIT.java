@@ -25,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Starts the packaged application ({@code target/quarkus-app/quarkus-run.jar}) with pool settings from system properties,
  * environment variables and a configuration file, against an embedded PostgreSQL, and reads its console output.
  */
-class PoolConfigStartIT {
+class PoolConfigStartPackageIT {
 
     private static final Path JAR = Paths.get("target", "quarkus-app", "quarkus-run.jar");
     private static final long START_TIMEOUT_SECONDS = 120;
