@@ -65,7 +65,18 @@ class RequestProblemMappers {
             Log.errorf(e, "Request failed with %d", status.getStatusCode());
         }
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        return Problem.of(status, slug, e.getMessage()).toResponse();
+        return Problem.of(status, slug, detailOf(status, e)).toResponse();
+    }
+
+    /** A detail in the API's own words for the statuses that Quarkus raises before a resource runs. */
+    private static String detailOf(Response.Status status, WebApplicationException e) {
+        return switch (status) {
+            case UNSUPPORTED_MEDIA_TYPE -> "the request body must be sent with Content-Type: application/json";
+            case NOT_ACCEPTABLE -> "the response can only be application/json; change the Accept header";
+            case METHOD_NOT_ALLOWED -> "the resource does not support this HTTP method";
+            case NOT_FOUND -> "no resource at this path";
+            default -> e.getMessage();
+        };
     }
 
     private static Response violations(ConstraintViolationException e) {
@@ -105,7 +116,7 @@ class RequestProblemMappers {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType());
         }
-        if (e instanceof InputCoercionException) {
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
             return "must be a number within range: " + firstLine(e.getOriginalMessage());
         }
         String location = e.getLocation() == null ? ""
