@@ -14,8 +14,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * A model name: 1 to 200 characters (Unicode code points), no control characters, no leading or trailing whitespace.
- * Null is valid here; combine with {@code @NotNull}.
+ * A model name: 1 to 200 characters (Unicode code points), no control characters, no U+FFFD (the mark of text that was
+ * not valid UTF-8), no leading or trailing whitespace. Null is valid here; combine with {@code @NotNull}.
  */
 @Documented
 @Constraint(validatedBy = ModelNameValidator.class)

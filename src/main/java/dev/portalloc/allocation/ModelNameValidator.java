@@ -6,6 +6,9 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Checks {@link ModelName} and reports the first rule a name breaks. */
 public class ModelNameValidator implements ConstraintValidator<ModelName, String> {
 
+    /** The character that decoders put in place of bytes that are not valid UTF-8, as in a Latin-1 query value. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     @Override
     public boolean isValid(String name, ConstraintValidatorContext context) {
         if (name == null) {
@@ -28,6 +31,9 @@ public class ModelNameValidator implements ConstraintValidator<ModelName, String
         }
         if (name.codePoints().anyMatch(ModelNameValidator::isForbidden)) {
             return "must not contain control characters or unpaired surrogates";
+        }
+        if (name.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            return "must be valid UTF-8, but contains U+FFFD, the character that replaces bytes that could not be decoded";
         }
         if (isSpace(name.codePointAt(0)) || isSpace(name.codePointBefore(name.length()))) {
             return "must not start or end with whitespace";

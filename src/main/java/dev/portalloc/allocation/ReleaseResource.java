@@ -57,8 +57,8 @@ public class ReleaseResource {
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     @APIResponse(responseCode = "500", ref = ProblemResponses.INTERNAL)
     public Response release(@RestQuery @NotNull(message = "is required") @ModelName String model,
-            @RestQuery String appNumber, @RestQuery @PoolName String pool, @RestQuery boolean all) {
-        if (all) {
+            @RestQuery String appNumber, @RestQuery @PoolName String pool, @RestQuery String all) {
+        if (parseAll(all)) {
             if (appNumber != null) {
                 throw new InvalidFieldException("appNumber", "must be absent when all=true");
             }
@@ -77,6 +77,17 @@ public class ReleaseResource {
             throw new AllocationNotFoundException(pool, model, number.getAsInt());
         }
         return Response.noContent().build();
+    }
+
+    /** Reads {@code all} strictly, so that a typo such as {@code all=ture} is rejected instead of meaning false. */
+    private static boolean parseAll(String all) {
+        if (all == null || all.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (all.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidFieldException("all", "must be true or false");
     }
 
     /** How many apps of a model a release freed. */

@@ -1,7 +1,5 @@
 package dev.portalloc.pool;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,8 +11,6 @@ import io.quarkus.logging.Log;
 /** Takes the row lock of a pool's sequence row inside the caller's transaction. */
 @ApplicationScoped
 public class PoolLocks {
-
-    private static final String LOCK_TIMEOUT_HINT = "jakarta.persistence.lock.timeout";
 
     private final EntityManager entityManager;
     private final AllocatorConfig config;
@@ -31,11 +27,15 @@ public class PoolLocks {
      * from the one the row was last used with, the pool's slot bookkeeping starts over: existing allocations stay, and
      * the allocator skips their ports.
      *
-     * @throws jakarta.persistence.PessimisticLockException or a subclass when the lock is not granted within
-     *         {@code portalloc.lock-timeout}
+     * @throws jakarta.persistence.QueryTimeoutException when the lock is not granted within {@code portalloc.lock-timeout}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PortPool lock(PoolLayout layout) {
+        // PostgreSQL applies lock_timeout to each lock a statement waits for, and a contended row lock takes two waits: for
+        // the tuple behind earlier waiters, then for the holding transaction. A statement timeout bounds the whole wait.
+        entityManager.createNativeQuery("SELECT set_config('statement_timeout', :limit, true)")
+                .setParameter("limit", config.lockTimeout().toMillis() + "ms")
+                .getSingleResult();
         PortPool pool = findLocked(layout.name());
         if (pool == null) {
             entityManager.createNativeQuery("INSERT INTO port_pool (name) VALUES (:name) ON CONFLICT DO NOTHING")
@@ -53,12 +53,11 @@ public class PoolLocks {
                     .setParameter("pool", layout.name())
                     .executeUpdate();
         }
+        entityManager.createNativeQuery("SET LOCAL statement_timeout TO DEFAULT").executeUpdate();
         return pool;
     }
 
     private PortPool findLocked(String name) {
-        long timeoutMillis = config.lockTimeout().toMillis();
-        return metrics.timeLockWait(name, () -> entityManager.find(PortPool.class, name, LockModeType.PESSIMISTIC_WRITE,
-                Map.of(LOCK_TIMEOUT_HINT, timeoutMillis)));
+        return metrics.timeLockWait(name, () -> entityManager.find(PortPool.class, name, LockModeType.PESSIMISTIC_WRITE));
     }
 }

@@ -1,11 +1,14 @@
 package dev.portalloc.problem;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.PessimisticLockException;
 
-/** Database failures that a retry can cure, found anywhere in an exception's cause chain. */
+/** Database failures that a retry can cure, found among an exception's causes and suppressed exceptions. */
 enum DatabaseFailure {
     /** A pool's lock was not granted within {@code portalloc.lock-timeout}. */
     LOCK_TIMEOUT,
@@ -17,21 +20,31 @@ enum DatabaseFailure {
     private static final String TOO_MANY_CONNECTIONS = "53300";
 
     static Optional<DatabaseFailure> of(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PessimisticLockException) {
-                return Optional.of(LOCK_TIMEOUT);
-            }
-            if (cause instanceof SQLException sql) {
-                Optional<DatabaseFailure> failure = of(sql);
-                if (failure.isPresent()) {
-                    return failure;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
+        return find(error, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Searches the causes and the suppressed exceptions: when a commit fails, Narayana throws a RollbackException that
+     * carries the driver's SQLException only as the cause of a suppressed XAException.
+     */
+    private static Optional<DatabaseFailure> find(Throwable error, Set<Throwable> seen) {
+        if (error == null || !seen.add(error)) {
+            return Optional.empty();
+        }
+        if (error instanceof PessimisticLockException) {
+            return Optional.of(LOCK_TIMEOUT);
+        }
+        if (error instanceof SQLException sql) {
+            Optional<DatabaseFailure> failure = of(sql);
+            if (failure.isPresent()) {
+                return failure;
             }
         }
-        return Optional.empty();
+        Optional<DatabaseFailure> failure = find(error.getCause(), seen);
+        for (Throwable suppressed : error.getSuppressed()) {
+            failure = failure.or(() -> find(suppressed, seen));
+        }
+        return failure;
     }
 
     private static Optional<DatabaseFailure> of(SQLException sql) {
