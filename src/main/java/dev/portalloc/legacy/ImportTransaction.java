@@ -35,14 +35,16 @@ class ImportTransaction {
     private final EntryValidator validator;
     private final ImportWriter writer;
     private final EntityManager entityManager;
+    private final ImportMetrics metrics;
 
     ImportTransaction(PoolRegistry pools, PoolLocks locks, EntryValidator validator, ImportWriter writer,
-            EntityManager entityManager) {
+            EntityManager entityManager, ImportMetrics metrics) {
         this.pools = pools;
         this.locks = locks;
         this.validator = validator;
         this.writer = writer;
         this.entityManager = entityManager;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,6 +79,10 @@ class ImportTransaction {
         Map<Key, PortPair> fresh = writer.allocateFresh(plan.freshKeys, lockedPools);
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
+        } else {
+            List<Key> stored = new ArrayList<>(plan.freshKeys);
+            plan.inserts.forEach(entry -> stored.add(entry.key()));
+            metrics.recordOnCommit(stored);
         }
         List<Reassignment> reassignments = plan.moves.stream().map(move -> reassignment(move, fresh)).toList();
         return new ImportReport(plan.inserts.size(), plan.unchanged, reassignments.size(), 0, dryRun, List.of(),

@@ -97,9 +97,20 @@ class AllocationMetricsTest {
         Map<String, String> pool = Map.of("pool", "default");
         double before = PrometheusScrape.now().value("portalloc_imports_total", pool);
 
-        metrics.recordImport("default", 3);
+        given().contentType(ContentType.JSON)
+                .body("[{\"model\": \"imported\", \"app_number\": 1, \"backend_port\": 20001, \"frontend_port\": 20002},"
+                        + " {\"model\": \"imported\", \"app_number\": 2, \"backend_port\": 20003, \"frontend_port\": 20004}]")
+                .when().post("/api/v1/allocations/import?dryRun=true")
+                .then().statusCode(200);
+        assertEquals(before, PrometheusScrape.now().value("portalloc_imports_total", pool));
 
-        assertEquals(before + 3, PrometheusScrape.now().value("portalloc_imports_total", pool));
+        given().contentType(ContentType.JSON)
+                .body("[{\"model\": \"imported\", \"app_number\": 1, \"backend_port\": 20001, \"frontend_port\": 20002},"
+                        + " {\"model\": \"imported\", \"app_number\": 2, \"backend_port\": 20003, \"frontend_port\": 20004}]")
+                .when().post("/api/v1/allocations/import")
+                .then().statusCode(200);
+
+        assertEquals(before + 2, PrometheusScrape.now().value("portalloc_imports_total", pool));
     }
 
     @Test
