@@ -31,7 +31,8 @@ class PoolCapacityTest {
 
     private static final String TINY_EXHAUSTED = "pool 'tiny' is exhausted: all 5 slots of backend range 40000-40004 and"
             + " frontend range 40100-40104 (step 1) are held or contain a held or reserved port; release unused"
-            + " allocations or widen the ranges with portalloc.pools.tiny.backend-end and portalloc.pools.tiny.frontend-end";
+            + " allocations, or widen the ranges with portalloc.pools.tiny.backend-end and portalloc.pools.tiny.frontend-end"
+            + " (moving a start where an end would reach into the other range), or route some models to another pool";
 
     @Inject
     TestDatabase database;
