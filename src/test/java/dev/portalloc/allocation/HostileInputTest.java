@@ -108,6 +108,7 @@ class HostileInputTest {
         queries(table);
         methodsAndHeaders(table);
         imports(table);
+        operations(table);
         return table.stream();
     }
 
@@ -130,11 +131,13 @@ class HostileInputTest {
                 new String[] { "1 MB", "m".repeat(ONE_MB) });
 
         for (String[] name : names) {
-            // A 1 MB name makes the body larger than portalloc.limits.max-body-size (16K), so 413 comes before validation.
-            boolean overLimit = name[1].length() >= ONE_MB;
-            table.add(overLimit
-                    ? postBytes("model " + name[0], json(name[1], 1, null).getBytes(StandardCharsets.UTF_8), JSON, 413, null)
-                    : post("model " + name[0], json(name[1], 1, null), "model"));
+            if (name[1].length() < ONE_MB) {
+                table.add(post("model " + name[0], json(name[1], 1, null), "model"));
+            } else {
+                // Over portalloc.limits.max-body-size (16 KiB), so the size check rejects the body before it is read.
+                table.add(postBytes("model " + name[0], json(name[1], 1, null).getBytes(StandardCharsets.UTF_8), JSON, 413,
+                        null));
+            }
             String query = "model=" + encode(name[1]) + "&appNumber=1";
             if (name[1].length() < ONE_MB) {
                 table.add(lookup("lookup model " + name[0], query, 400, "model"));
@@ -212,8 +215,8 @@ class HostileInputTest {
         }
         String overLimit = json("m".repeat(10 * ONE_MB + 1), 1, null);
         table.add(postBytes("body of 10 MB", overLimit.getBytes(StandardCharsets.UTF_8), JSON, 413, null));
-        table.add(postBytes("body of 9 MB with a 9 MB model", json("m".repeat(9 * ONE_MB), 1, null)
-                .getBytes(StandardCharsets.UTF_8), JSON, 413, null));
+        table.add(post("body just under the limit, with a model of 16,000 characters", json("m".repeat(16_000), 1, null),
+                "model"));
         String valid = "{\"model\": \"fresh\", \"appNumber\": 1}";
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x", "application/octet-stream")) {
@@ -299,6 +302,37 @@ class HostileInputTest {
             table.add(new BadRequest("import with " + query[0], "POST", IMPORT + "?" + query[0], null, JSON,
                     VALID_IMPORT.getBytes(StandardCharsets.UTF_8), 400, query[1], true));
         }
+    }
+
+    private static void operations(List<BadRequest> table) {
+        for (String[] name : List.of(new String[] { "empty", "" }, new String[] { "201 characters", "m".repeat(201) },
+                new String[] { "NUL", "a\u0000b" }, new String[] { "control character U+0001", "a\u0001b" },
+                new String[] { "trailing space", "gpt " }, new String[] { "replacement character U+FFFD", "a\uFFFDb" })) {
+            table.add(list("list model " + name[0], "model=" + encode(name[1]), "model"));
+        }
+        for (String pool : List.of("", "bad%20name", "p".repeat(65), "de%00fault")) {
+            table.add(list("list pool '" + pool + "'", "pool=" + pool, "pool"));
+        }
+        for (String value : List.of("", "0", "-1", "2147483648", "1e3", "abc", "1.5")) {
+            table.add(list("list appNumber '" + value + "'", "appNumber=" + value, "appNumber"));
+        }
+        for (String value : List.of("", "-1", "abc", "1.5", "99999999999", "2147483647&size=2")) {
+            table.add(list("list page '" + value + "'", "page=" + value, "page"));
+        }
+        for (String value : List.of("", "0", "-1", "1001", "abc", "1e3")) {
+            table.add(list("list size '" + value + "'", "size=" + value, "size"));
+        }
+        for (String path : List.of(API + "/check", API + "/stats")) {
+            table.add(new BadRequest("POST to " + path, "POST", path, null, JSON, new byte[0], 405, null, true));
+            table.add(new BadRequest("DELETE on " + path, "DELETE", path, null, null, null, 405, null, true));
+            table.add(new BadRequest(path + " accepting only XML", "GET", path, "application/xml", null, null, 406, null,
+                    true));
+        }
+        table.add(new BadRequest("list accepting only XML", "GET", API, "application/xml", null, null, 406, null, true));
+    }
+
+    private static BadRequest list(String description, String query, String field) {
+        return new BadRequest(description, "GET", API + "?" + query, null, null, null, 400, field, true);
     }
 
     /** Writes an entry array of the old system's file with one entry; each value is JSON text. */
