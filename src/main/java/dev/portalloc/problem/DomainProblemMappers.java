@@ -12,7 +12,7 @@ import dev.portalloc.pool.PoolExhaustedException;
 import dev.portalloc.pool.UnknownPoolException;
 import io.quarkus.logging.Log;
 
-/** Answers for requests that are valid but cannot be served as asked. */
+/** Problem responses for valid requests that cannot be served as requested. */
 class DomainProblemMappers {
 
     private final AllocationMetrics metrics;

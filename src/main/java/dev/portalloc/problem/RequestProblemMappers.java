@@ -104,7 +104,7 @@ class RequestProblemMappers {
                     .reduce((parent, child) -> child.startsWith("[") ? parent + child : parent + "." + child)
                     .orElse(BODY);
         }
-        // A number out of range names no path, but the parser still stands on its field.
+        // A number out of range has no path, but the parser is still positioned at its field.
         if (e instanceof InputCoercionException coercion && coercion.getProcessor() != null) {
             String field = coercion.getProcessor().getParsingContext().getCurrentName();
             return field == null ? BODY : field;

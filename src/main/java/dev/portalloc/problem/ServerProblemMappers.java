@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.logging.Log;
 
 /**
- * Answers for failures on the server's side: 503 with {@code Retry-After} when a retry can succeed, else a 500 that
+ * Problem responses for failures on the server side: 503 with {@code Retry-After} when a retry can succeed, else a 500 that
  * tells the client nothing about the internals. Both are logged with their cause.
  */
 class ServerProblemMappers {
